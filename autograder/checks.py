@@ -134,8 +134,9 @@ def check_close(actual, expected, name, rtol=1e-6, atol=1e-9, explanations=None,
         where = f" at index {tuple(int(i) for i in worst)}" if arr.ndim else ""
         wrong = int(np.size(ok) - np.count_nonzero(ok))
         count = f" ({wrong} of {np.size(ok)} entries differ)" if arr.ndim else ""
-        message = (f"{name}{where}: expected {_fmt(exp[worst])}, got {_fmt(arr[worst])} "
-                   f"(relative error {_fmt(rel[worst])}){count}.")
+        gap = (f"relative error {_fmt(rel[worst])}" if abs(exp[worst]) > atol
+               else f"absolute error {_fmt(err[worst])}")
+        message = f"{name}{where}: expected {_fmt(exp[worst])}, got {_fmt(arr[worst])} ({gap}){count}."
         check(False, _with_hint(message, arr, explanations, hint))
     return arr
 

@@ -1,0 +1,80 @@
+"""Command line: ``python -m autograder {release,grade,demo}``."""
+import argparse
+import sys
+from pathlib import Path
+
+from . import course
+
+
+def _release(args):
+    from . import release
+    if args.check:
+        problems = release.stale()
+        if problems:
+            print("notebooks/ is not what solutions/ generates; run `python -m autograder release`:")
+            print("\n".join(f"  {p}" for p in problems))
+            return 1
+        print(f"notebooks/ matches solutions/ ({len(course.assignments())} assignments).")
+        return 0
+    changed = release.release()
+    print(f"wrote {len(changed)} release notebook(s)" + "".join(f"\n  {p}" for p in changed))
+    return 0
+
+
+def _grade_and_show(root, args):
+    from . import grading, report
+    limits = grading.Limits(args.cell_timeout, args.notebook_timeout)
+    records = grading.grade(root, args.output, workers=args.workers, db_url=args.db,
+                            assignments=args.assignment, limits=limits)
+    print(report.score_table(records))
+    out = Path(args.output)
+    print(f"\ngrades:    {out / 'grades.csv'}  ({len(records)} test cells)")
+    print(f"feedback:  {out / 'feedback'}/<student>/<assignment>/<assignment>.html")
+    print(f"gradebook: {args.db or out / 'gradebook.db'}")
+    return 0
+
+
+def _grade(args):
+    if not Path(args.submissions).is_dir():
+        print(f"no such folder: {args.submissions}", file=sys.stderr)
+        return 2
+    return _grade_and_show(args.submissions, args)
+
+
+def _demo(args):
+    from . import demo
+    root = demo.build(Path(args.output) / "submissions")
+    print(f"demo class written to {root}: {', '.join(sorted(p.name for p in root.iterdir()))}")
+    return _grade_and_show(root, args)
+
+
+def _grading_options(parser, output):
+    parser.add_argument("--output", default=output, help="folder for grades.csv, feedback/ and the gradebook")
+    parser.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: CPU count)")
+    parser.add_argument("--db", default=None, help="gradebook URL (default: sqlite in the output folder)")
+    parser.add_argument("--assignment", action="append", help="grade only this assignment (repeatable)")
+    parser.add_argument("--cell-timeout", type=int, default=120, help="seconds allowed per cell")
+    parser.add_argument("--notebook-timeout", type=int, default=600, help="seconds allowed per notebook")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("release", help="generate notebooks/ from solutions/")
+    p.add_argument("--check", action="store_true", help="fail if notebooks/ is out of date")
+    p.set_defaults(func=_release)
+    p = sub.add_parser("grade", help="grade every submission in a folder")
+    p.add_argument("submissions", help="folder laid out as <student>/<assignment>/<assignment>.ipynb")
+    _grading_options(p, None)
+    p.set_defaults(func=_grade)
+    p = sub.add_parser("demo", help="build the demo class from the solutions and grade it")
+    _grading_options(p, "demo-output")
+    p.set_defaults(func=_demo)
+    args = parser.parse_args(argv)
+    if args.command == "grade" and not args.output:
+        parser.error("grade needs --output <folder>")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""Run a notebook in a fresh kernel, cell by cell, and report how each cell ended.
+
+The verdict on a cell comes from the kernel's execute reply (status, exception
+name and value), never from what the cell printed: warnings on stderr cost
+nothing. Each cell has a time limit, the whole notebook a wall-clock limit,
+and a kernel that dies ends the run with the remaining cells marked unrun.
+"""
+import asyncio
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
+TIMEOUT_ENAME = "CellTimeoutError"
+
+
+@dataclass
+class CellResult:
+    """How one code cell ended: ``ok``, ``error``, ``timeout``, ``died`` or ``not-run``."""
+    status: str
+    ename: str = ""
+    evalue: str = ""
+    line: int | None = None  # line of the cell where the exception surfaced
+    outputs: list = field(default_factory=list)
+
+
+def _failure_line(traceback):
+    for frame in traceback or []:
+        match = _CELL_LINE.search(_ANSI.sub("", frame))
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _result(reply, cell):
+    content = (reply or {}).get("content", {})
+    if content.get("status", "ok") == "ok":
+        return CellResult("ok", outputs=cell.outputs)
+    ename = content.get("ename", "Error")
+    status = "timeout" if ename == TIMEOUT_ENAME else "error"
+    return CellResult(status, ename, content.get("evalue", ""),
+                      _failure_line(content.get("traceback")), cell.outputs)
+
+
+class Session:
+    """A fresh kernel for one notebook; run its cells one by one.
+
+    ``async with Session(nb, ...) as session: await session.run(index)``.
+    """
+
+    def __init__(self, nb, *, cell_timeout, cwd, env):
+        self.nb, self.cell_timeout, self._env, self._cwd = nb, cell_timeout, env, Path(cwd)
+        self._replies = {}
+        # Unix sockets in the scratch folder: no TCP port, and they work
+        # across a network namespace.
+        km = AsyncKernelManager(transport="ipc", ip=str(self._cwd / "kernel"))
+        self.client = NotebookClient(
+            nb, km=km, timeout=cell_timeout, allow_errors=True,
+            interrupt_on_timeout=True, record_timing=False, shutdown_kernel="immediate",
+            error_on_timeout={"ename": TIMEOUT_ENAME,
+                              "evalue": f"the cell ran longer than {cell_timeout} s and was stopped",
+                              "traceback": []},
+            on_cell_executed=lambda cell, cell_index, execute_reply: self._replies.__setitem__(
+                cell_index, execute_reply),
+            resources={"metadata": {"path": str(self._cwd)}},
+        )
+        self._setup = None
+
+    async def __aenter__(self):
+        self._setup = self.client.async_setup_kernel(
+            env=self._env, cleanup_kc=True, cwd=str(self._cwd),
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        await self._setup.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc):
+        return await self._setup.__aexit__(*exc)
+
+    async def run_hidden(self, code):
+        """Run ``code`` outside the notebook's history, ignoring its output."""
+        await self.client.kc.execute_interactive(code, store_history=False, timeout=self.cell_timeout,
+                                                 output_hook=lambda msg: None)
+
+    async def run(self, index, cell=None):
+        """Run ``cell`` (default: the notebook's cell ``index``) in the place
+        of cell ``index``; the cell object run is stored at that index."""
+        cell = cell if cell is not None else self.nb.cells[index]
+        self._replies.pop(index, None)
+        try:
+            await self.client.async_execute_cell(cell, index)
+        except DeadKernelError:
+            return CellResult("died", "DeadKernelError", "the kernel died while running this cell "
+                                                         "(it crashed, ran out of memory, or exited)")
+        return _result(self._replies.get(index), cell)
+
+
+async def run_cells(nb, *, cell_timeout, notebook_timeout, cwd, env, preamble=""):
+    """Execute every code cell of ``nb`` in order in a fresh kernel; return
+    one ``CellResult`` per cell index (``None`` for markdown cells).
+
+    ``preamble`` runs first, unseen by the notebook's history; ``env`` is the
+    kernel's environment and ``cwd`` its working folder.
+    """
+    results = [None if c.cell_type != "code" else CellResult("not-run") for c in nb.cells]
+
+    async def run_all():
+        async with Session(nb, cell_timeout=cell_timeout, cwd=cwd, env=env) as session:
+            if preamble:
+                await session.run_hidden(preamble)
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type == "code":
+                    results[index] = await session.run(index)
+                    if results[index].status == "died":
+                        return
+
+    try:
+        await asyncio.wait_for(run_all(), notebook_timeout)
+    except asyncio.TimeoutError:
+        unrun = next((i for i, r in enumerate(results) if r is not None and r.status == "not-run"), None)
+        if unrun is not None:
+            results[unrun] = CellResult("timeout", TIMEOUT_ENAME,
+                                        f"the notebook ran longer than {notebook_timeout} s in all")
+    return results

@@ -1,0 +1,106 @@
+"""Grade a folder of submissions: one job per notebook, one writer for the results.
+
+Each job (read, sanitise against the source, execute, score) runs in a worker
+process of its own and returns plain records; the parent alone writes the
+gradebook, the feedback pages and ``grades.csv``, so the same jobs can run on
+a local pool or anywhere else.
+"""
+import asyncio
+import csv
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import nbformat
+from tqdm.auto import tqdm
+
+from . import course, execute, feedback, gradebook, release, scoring, submissions
+
+PREAMBLE = "import random as _r, numpy as _np\n_r.seed(0); _np.random.seed(0)\ndel _r, _np\n"
+KERNEL_ENV = {"PYTHONHASHSEED": "0", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    cell_timeout: int = 120
+    notebook_timeout: int = 600
+
+
+@dataclass
+class Outcome:
+    """What grading one submission produced."""
+    submission: submissions.Submission
+    records: list
+    notes: list = field(default_factory=list)
+    executed: str | None = None  # the executed notebook, for the instructor
+
+
+def grade_one(sub, limits=Limits()):
+    """Grade one submission (runs in a worker process)."""
+    source = course.read_source(sub.assignment) if sub.assignment in course.assignments() else None
+    if sub.status != "pending":
+        return Outcome(sub, scoring.unreadable(sub.student, sub.assignment, sub.status, sub.reason, source))
+    try:
+        student_nb = submissions.read_notebook(sub.path)
+    except submissions.InvalidNotebook as exc:
+        return Outcome(sub, scoring.unreadable(sub.student, sub.assignment, "invalid", str(exc), source))
+    nb, notes = submissions.sanitise(source, release.student_version(source), student_nb)
+    with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
+        results = asyncio.run(execute.run_cells(
+            nb, cell_timeout=limits.cell_timeout, notebook_timeout=limits.notebook_timeout,
+            cwd=Path(scratch), preamble=PREAMBLE, env={**os.environ, **KERNEL_ENV}))
+    records = scoring.score_notebook(sub.student, sub.assignment, nb, results)
+    return Outcome(sub, records, notes, nbformat.writes(nb))
+
+
+def _write_outcome(out, db_url, outcome, visible_tests):
+    sub = outcome.submission
+    if sub.assignment in visible_tests:
+        gradebook.record_grades(db_url, sub.student, sub.assignment, outcome.records)
+        page = feedback.page(sub.student, sub.assignment, outcome.records, outcome.notes,
+                             visible_tests[sub.assignment])
+        target = out / "feedback" / sub.student / sub.assignment / f"{sub.assignment}.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+    if outcome.executed is not None:
+        target = out / "autograded" / sub.student / sub.assignment / f"{sub.assignment}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(outcome.executed, encoding="utf-8")
+
+
+def write_csv(path, records):
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=scoring.FIELDS)
+        writer.writeheader()
+        for rec in records:
+            writer.writerow(rec.row())
+
+
+def grade(root, out, *, workers=None, db_url=None, assignments=None, limits=Limits(), progress=True):
+    """Grade every submission under ``root`` into ``out``; return the records."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    db_url = db_url or f"sqlite:///{(out / 'gradebook.db').resolve()}"
+    subs = submissions.discover(root, assignments)
+    visible_tests = {}
+    for assignment in sorted({s.assignment for s in subs} & set(course.assignments())):
+        source = course.read_source(assignment)
+        gradebook.record_assignment(db_url, assignment, source)
+        visible_tests[assignment] = {course.grade_id(c): c.source
+                                     for c in course.test_cells(release.student_version(source))}
+    outcomes = {}
+    bar = tqdm(total=len(subs), unit="notebook", desc="grading", disable=not progress)
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=get_context("spawn")) as pool:
+        futures = {pool.submit(grade_one, sub, limits): sub for sub in subs}
+        for future in as_completed(futures):
+            outcome = future.result()
+            _write_outcome(out, db_url, outcome, visible_tests)
+            outcomes[(outcome.submission.student, outcome.submission.assignment)] = outcome
+            bar.update()
+    bar.close()
+    records = [rec for key in sorted(outcomes) for rec in outcomes[key].records]
+    write_csv(out / "grades.csv", records)
+    return records

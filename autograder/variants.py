@@ -1,0 +1,21 @@
+"""The bank of alternative answers kept beside each source notebook.
+
+``solutions/<assignment>/answer_variants.py`` defines ``CORRECT`` and
+``WRONG``, each mapping an answer cell's grade_id to named variants: every
+correct one must score full marks, every wrong one must lose points with a
+message containing its given text.
+"""
+import importlib.util
+
+from . import course
+
+
+def load(assignment):
+    """``(CORRECT, WRONG)`` for ``assignment`` (empty when it has no bank)."""
+    path = course.SOLUTIONS / assignment / "answer_variants.py"
+    if not path.is_file():
+        return {}, {}
+    spec = importlib.util.spec_from_file_location(f"answer_variants_{assignment}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, "CORRECT", {}), getattr(module, "WRONG", {})
