@@ -23,9 +23,17 @@ def _release(args):
 
 def _grade_and_show(root, args):
     from . import grading, report
-    limits = grading.Limits(args.cell_timeout, args.notebook_timeout)
-    records = grading.grade(root, args.output, workers=args.workers, db_url=args.db,
-                            assignments=args.assignment, limits=limits)
+    from .limits import Limits
+    limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
+                    memory=args.memory_mb * 2**20)
+    try:
+        records = grading.grade(root, args.output, workers=args.workers, db_url=args.db,
+                                assignments=args.assignment, limits=limits, sandboxed=not args.no_sandbox)
+    except grading.SandboxUnavailable as exc:
+        print(f"refusing to grade: the sandbox cannot run ({exc}).\n"
+              "Install bubblewrap and run as root, or pass --no-sandbox to run students' code unconfined.",
+              file=sys.stderr)
+        return 3
     print(report.score_table(records))
     out = Path(args.output)
     print(f"\ngrades:    {out / 'grades.csv'}  ({len(records)} test cells)")
@@ -55,6 +63,9 @@ def _grading_options(parser, output):
     parser.add_argument("--assignment", action="append", help="grade only this assignment (repeatable)")
     parser.add_argument("--cell-timeout", type=int, default=120, help="seconds allowed per cell")
     parser.add_argument("--notebook-timeout", type=int, default=600, help="seconds allowed per notebook")
+    parser.add_argument("--memory-mb", type=int, default=6144, help="address space allowed per notebook, MiB")
+    parser.add_argument("--no-sandbox", action="store_true",
+                        help="run students' code without the sandbox (only for trusted submissions)")
 
 
 def main(argv=None):

@@ -3,7 +3,8 @@
 The verdict on a cell comes from the kernel's execute reply (status, exception
 name and value), never from what the cell printed: warnings on stderr cost
 nothing. Each cell has a time limit, the whole notebook a wall-clock limit,
-and a kernel that dies ends the run with the remaining cells marked unrun.
+outputs a size cap, and a kernel that dies or will not stop ends the run with
+the remaining cells marked unrun.
 """
 import asyncio
 import re
@@ -11,13 +12,18 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 
+from . import sandbox
+from .limits import Limits
+
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 TIMEOUT_ENAME = "CellTimeoutError"
+UNRESPONSIVE_AFTER = 10  # seconds a kernel may take to answer after an interrupt
 
 
 @dataclass
@@ -48,28 +54,49 @@ def _result(reply, cell):
                       _failure_line(content.get("traceback")), cell.outputs)
 
 
+class _CappedClient(NotebookClient):
+    """Keeps at most ``budget`` bytes of outputs for the whole notebook."""
+
+    budget = 0
+
+    def output(self, outs, msg, display_id, cell_index):
+        size = len(str(msg.get("content", "")))
+        if size > self.budget:
+            if self.budget >= 0:
+                self.budget = -1
+                outs.append(nbformat.v4.new_output(
+                    "stream", name="stderr", text="[output truncated: the notebook printed too much]\n"))
+            return None
+        self.budget -= size
+        return super().output(outs, msg, display_id, cell_index)
+
+
 class Session:
     """A fresh kernel for one notebook; run its cells one by one.
 
     ``async with Session(nb, ...) as session: await session.run(index)``.
+    With ``sandboxed``, the kernel runs in the sandbox (see ``sandbox``).
     """
 
-    def __init__(self, nb, *, cell_timeout, cwd, env):
-        self.nb, self.cell_timeout, self._env, self._cwd = nb, cell_timeout, env, Path(cwd)
+    def __init__(self, nb, *, limits, cwd, env, sandboxed):
+        self.nb, self.limits, self._env, self._cwd = nb, limits, env, Path(cwd)
         self._replies = {}
-        # Unix sockets in the scratch folder: no TCP port, and they work
-        # across a network namespace.
-        km = AsyncKernelManager(transport="ipc", ip=str(self._cwd / "kernel"))
-        self.client = NotebookClient(
-            nb, km=km, timeout=cell_timeout, allow_errors=True,
+        if sandboxed:
+            sandbox.prepare_scratch(self._cwd)
+            km = sandbox.SandboxedKernelManager(self._cwd, limits)
+        else:
+            km = AsyncKernelManager(transport="ipc", ip=str(self._cwd / "kernel"))
+        self.client = _CappedClient(
+            nb, km=km, timeout=limits.cell_timeout, allow_errors=True,
             interrupt_on_timeout=True, record_timing=False, shutdown_kernel="immediate",
             error_on_timeout={"ename": TIMEOUT_ENAME,
-                              "evalue": f"the cell ran longer than {cell_timeout} s and was stopped",
+                              "evalue": f"the cell ran longer than {limits.cell_timeout} s and was stopped",
                               "traceback": []},
             on_cell_executed=lambda cell, cell_index, execute_reply: self._replies.__setitem__(
                 cell_index, execute_reply),
             resources={"metadata": {"path": str(self._cwd)}},
         )
+        self.client.budget = limits.output_size
         self._setup = None
 
     async def __aenter__(self):
@@ -82,10 +109,19 @@ class Session:
     async def __aexit__(self, *exc):
         return await self._setup.__aexit__(*exc)
 
-    async def run_hidden(self, code):
+    async def run_hidden(self, code, timeout=None):
         """Run ``code`` outside the notebook's history, ignoring its output."""
-        await self.client.kc.execute_interactive(code, store_history=False, timeout=self.cell_timeout,
+        await self.client.kc.execute_interactive(code, store_history=False,
+                                                 timeout=timeout or self.limits.cell_timeout,
                                                  output_hook=lambda msg: None)
+
+    async def responsive(self):
+        """Whether the kernel answers a trivial request (after a timeout, say)."""
+        try:
+            await self.run_hidden("pass", timeout=UNRESPONSIVE_AFTER)
+            return True
+        except (TimeoutError, asyncio.TimeoutError, DeadKernelError, RuntimeError):
+            return False
 
     async def run(self, index, cell=None):
         """Run ``cell`` (default: the notebook's cell ``index``) in the place
@@ -100,7 +136,7 @@ class Session:
         return _result(self._replies.get(index), cell)
 
 
-async def run_cells(nb, *, cell_timeout, notebook_timeout, cwd, env, preamble=""):
+async def run_cells(nb, *, limits, cwd, env, sandboxed, preamble=""):
     """Execute every code cell of ``nb`` in order in a fresh kernel; return
     one ``CellResult`` per cell index (``None`` for markdown cells).
 
@@ -110,20 +146,24 @@ async def run_cells(nb, *, cell_timeout, notebook_timeout, cwd, env, preamble=""
     results = [None if c.cell_type != "code" else CellResult("not-run") for c in nb.cells]
 
     async def run_all():
-        async with Session(nb, cell_timeout=cell_timeout, cwd=cwd, env=env) as session:
+        async with Session(nb, limits=limits, cwd=cwd, env=env, sandboxed=sandboxed) as session:
             if preamble:
                 await session.run_hidden(preamble)
             for index, cell in enumerate(nb.cells):
-                if cell.cell_type == "code":
-                    results[index] = await session.run(index)
-                    if results[index].status == "died":
-                        return
+                if cell.cell_type != "code":
+                    continue
+                results[index] = await session.run(index)
+                if results[index].status == "died":
+                    return
+                if results[index].status == "timeout" and not await session.responsive():
+                    results[index].evalue += "; the kernel did not stop when interrupted"
+                    return
 
     try:
-        await asyncio.wait_for(run_all(), notebook_timeout)
+        await asyncio.wait_for(run_all(), limits.notebook_timeout)
     except asyncio.TimeoutError:
         unrun = next((i for i, r in enumerate(results) if r is not None and r.status == "not-run"), None)
         if unrun is not None:
             results[unrun] = CellResult("timeout", TIMEOUT_ENAME,
-                                        f"the notebook ran longer than {notebook_timeout} s in all")
+                                        f"the notebook ran longer than {limits.notebook_timeout} s in all")
     return results

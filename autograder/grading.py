@@ -17,16 +17,24 @@ from pathlib import Path
 import nbformat
 from tqdm.auto import tqdm
 
-from . import course, execute, feedback, gradebook, release, scoring, submissions
+from . import course, execute, feedback, gradebook, release, sandbox, scoring, submissions
+from .limits import Limits
 
 PREAMBLE = "import random as _r, numpy as _np\n_r.seed(0); _np.random.seed(0)\ndel _r, _np\n"
-KERNEL_ENV = {"PYTHONHASHSEED": "0", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONDONTWRITEBYTECODE": "1"}
+_PASSED_ON = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
 
-@dataclass(frozen=True)
-class Limits:
-    cell_timeout: int = 120
-    notebook_timeout: int = 600
+def kernel_env(scratch):
+    """The environment of a grading kernel: a few variables passed on, no secrets,
+    fixed seeds, and the scratch folder as home."""
+    env = {key: os.environ[key] for key in _PASSED_ON if key in os.environ}
+    return {**env, "HOME": str(scratch), "MPLCONFIGDIR": str(Path(scratch) / ".matplotlib"),
+            "PYTHONHASHSEED": "0", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONDONTWRITEBYTECODE": "1",
+            "OMP_NUM_THREADS": "1"}
+
+
+class SandboxUnavailable(RuntimeError):
+    """Students' code would run unconfined; the message says why."""
 
 
 @dataclass
@@ -38,7 +46,7 @@ class Outcome:
     executed: str | None = None  # the executed notebook, for the instructor
 
 
-def grade_one(sub, limits=Limits()):
+def grade_one(sub, limits=Limits(), sandboxed=True):
     """Grade one submission (runs in a worker process)."""
     source = course.read_source(sub.assignment) if sub.assignment in course.assignments() else None
     if sub.status != "pending":
@@ -50,8 +58,8 @@ def grade_one(sub, limits=Limits()):
     nb, notes = submissions.sanitise(source, release.student_version(source), student_nb)
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         results = asyncio.run(execute.run_cells(
-            nb, cell_timeout=limits.cell_timeout, notebook_timeout=limits.notebook_timeout,
-            cwd=Path(scratch), preamble=PREAMBLE, env={**os.environ, **KERNEL_ENV}))
+            nb, limits=limits, cwd=Path(scratch), env=kernel_env(scratch), sandboxed=sandboxed,
+            preamble=PREAMBLE))
     records = scoring.score_notebook(sub.student, sub.assignment, nb, results)
     return Outcome(sub, records, notes, nbformat.writes(nb))
 
@@ -79,8 +87,15 @@ def write_csv(path, records):
             writer.writerow(rec.row())
 
 
-def grade(root, out, *, workers=None, db_url=None, assignments=None, limits=Limits(), progress=True):
-    """Grade every submission under ``root`` into ``out``; return the records."""
+def grade(root, out, *, workers=None, db_url=None, assignments=None, limits=Limits(), sandboxed=True,
+          progress=True):
+    """Grade every submission under ``root`` into ``out``; return the records.
+
+    With ``sandboxed`` (the default) grading refuses to start where the
+    sandbox cannot run, rather than run students' code unconfined.
+    """
+    if sandboxed and (reason := sandbox.unavailable_reason()):
+        raise SandboxUnavailable(reason)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     db_url = db_url or f"sqlite:///{(out / 'gradebook.db').resolve()}"
@@ -94,7 +109,7 @@ def grade(root, out, *, workers=None, db_url=None, assignments=None, limits=Limi
     outcomes = {}
     bar = tqdm(total=len(subs), unit="notebook", desc="grading", disable=not progress)
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=get_context("spawn")) as pool:
-        futures = {pool.submit(grade_one, sub, limits): sub for sub in subs}
+        futures = {pool.submit(grade_one, sub, limits, sandboxed): sub for sub in subs}
         for future in as_completed(futures):
             outcome = future.result()
             _write_outcome(out, db_url, outcome, visible_tests)

@@ -5,7 +5,6 @@ in the live kernel, the test cells that check that answer run again, and the
 reference answer is restored. This is how the answer bank is verified.
 """
 import asyncio
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import nbformat
 
 from . import course, demo, execute, grading, release, scoring, submissions, variants
+from .limits import Limits
 
 
 @dataclass
@@ -51,8 +51,8 @@ async def _run(assignment, limits):
     answer_at = {course.grade_id(c): i for i, c in enumerate(nb.cells) if course.is_answer(c)}
     results = []
     with tempfile.TemporaryDirectory(prefix="variants-") as scratch:
-        async with execute.Session(nb, cell_timeout=limits.cell_timeout, cwd=Path(scratch),
-                                   env={**os.environ, **grading.KERNEL_ENV}) as session:
+        async with execute.Session(nb, limits=limits, cwd=Path(scratch), env=grading.kernel_env(scratch),
+                                   sandboxed=False) as session:
             await session.run_hidden(grading.PREAMBLE)
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type == "code":
@@ -68,6 +68,6 @@ async def _run(assignment, limits):
     return results
 
 
-def check(assignment, limits=grading.Limits()):
+def check(assignment, limits=Limits()):
     """Grade every variant in ``assignment``'s answer bank; a list of ``VariantResult``."""
     return asyncio.run(_run(assignment, limits))

@@ -1,0 +1,26 @@
+# Two entry points: `make demo` grades the demo class, `make test` runs the tests.
+# Both set up the pinned environment in .venv first (once).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: demo test setup release
+
+demo: $(VENV)/.installed
+	$(PY) -m autograder demo
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+release: $(VENV)/.installed
+	$(PY) -m autograder release
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "the course needs Python 3.11"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@

@@ -1,0 +1,47 @@
+"""The source notebooks follow the course's conventions (docs/authoring.md)."""
+import re
+
+import pytest
+
+from autograder import course
+
+ASSIGNMENTS = course.assignments()
+FRAMEWORKS = {"07_capstone": {"torch"}, "06_frameworks": {"torch", "tensorflow", "keras"}}
+IMPORT = re.compile(r"^\s*(?:import|from)\s+(torch|tensorflow|keras)\b", re.MULTILINE)
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS", re.DOTALL)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_cell_is_an_nbgrader_cell_of_a_known_kind(assignment):
+    nb = course.read_source(assignment)
+    ids = [course.grade_id(c) for c in nb.cells]
+    assert None not in ids, "every cell has nbgrader metadata with a grade_id"
+    assert len(ids) == len(set(ids)), "grade_ids are unique"
+    for cell in nb.cells:
+        meta = course.nbgrader_meta(cell)
+        gid = meta["grade_id"]
+        assert meta.get("schema_version") == 3, gid
+        if course.is_answer(cell):
+            assert not meta.get("grade") and not meta.get("locked"), gid
+            assert cell.cell_type == "code" and "### BEGIN SOLUTION" in cell.source, gid
+        elif course.is_test(cell):
+            assert meta.get("locked") and course.points(cell) > 0, gid
+            assert gid.startswith("test_"), gid
+        else:
+            assert meta.get("locked") and not meta.get("grade"), f"{gid} must be locked"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_test_cells_import_what_they_use(assignment):
+    for cell in course.test_cells(course.read_source(assignment)):
+        uses_checks = re.search(r"\b(check_\w+|passed|closest_explanation)\(", cell.source)
+        if uses_checks:
+            assert "from autograder.checks import" in cell.source, course.grade_id(cell)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_notebook_imports_only_its_frameworks(assignment):
+    visible = HIDDEN.sub("", "\n".join(c.source for c in course.read_source(assignment).cells
+                                      if c.cell_type == "code"))
+    used = set(IMPORT.findall(visible))
+    assert used <= FRAMEWORKS.get(assignment, set()), f"{assignment} imports {sorted(used)}"

@@ -1,0 +1,95 @@
+"""Whatever a student does to locked and test cells, the real tests run."""
+import copy
+import json
+
+import nbformat
+import pytest
+
+from autograder import course, demo, grading, release
+
+ASSIGNMENT = course.assignments()[0]
+
+
+def _stub():
+    return copy.deepcopy(release.student_version(course.read_source(ASSIGNMENT)))
+
+
+def _edit_tests(nb, change):
+    for index in reversed(range(len(nb.cells))):
+        if course.is_test(nb.cells[index]):
+            change(nb, index)
+    return nb
+
+
+def _retag(nb, index):
+    cell = nb.cells[index]
+    cell.metadata.setdefault("tags", []).extend(["skip-execution", "raises-exception"])
+    cell.metadata.nbgrader.update(points=100, grade=False, grade_id=f"renamed_{index}")
+
+
+def _prefill(nb, index):
+    nb.cells[index].outputs = [nbformat.v4.new_output("stream", name="stdout", text="✔ passed\n")]
+    nb.cells[index].execution_count = 1
+
+
+def _split(nb, index):
+    cell = nb.cells[index]
+    lines = cell.source.split("\n")
+    second = copy.deepcopy(cell)
+    cell.source, second.source = "\n".join(lines[:1]), "\n".join(lines[1:]) + "\nraise SystemExit"
+    nb.cells.insert(index + 1, second)
+
+
+def _to_markdown(nb, index):
+    cell = nb.cells[index]
+    nb.cells[index] = nbformat.v4.new_markdown_cell(cell.source, metadata=cell.metadata)
+
+
+TAMPERED = {
+    "stub-tests-replaced-by-pass": lambda: _edit_tests(_stub(), lambda nb, i: setattr(nb.cells[i], "source", "pass")),
+    "stub-tests-deleted": lambda: _edit_tests(_stub(), lambda nb, i: nb.cells.pop(i)),
+    "stub-tests-retagged-and-repointed": lambda: _edit_tests(_stub(), _retag),
+    "stub-outputs-prefilled": lambda: _edit_tests(_stub(), _prefill),
+    "stub-tests-split": lambda: _edit_tests(_stub(), _split),
+    "stub-tests-made-markdown": lambda: _edit_tests(_stub(), _to_markdown),
+    "answers-with-tests-deleted": lambda: _edit_tests(demo.answered(ASSIGNMENT), lambda nb, i: nb.cells.pop(i)),
+}
+
+
+@pytest.fixture(scope="module")
+def tampered_graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tampered")
+    for student, make in TAMPERED.items():
+        path = root / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        path.parent.mkdir(parents=True)
+        nbformat.write(make(), path)
+    bad = root / "empty-file" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("")
+    future = root / "future-format" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    future.parent.mkdir(parents=True)
+    future.write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 9, "nbformat_minor": 0}))
+    return grading.grade(root, tmp_path_factory.mktemp("tampered-out"), workers=2, progress=False)
+
+
+def _expected_cells():
+    return {course.grade_id(c): course.points(c) for c in course.test_cells(course.read_source(ASSIGNMENT))}
+
+
+@pytest.mark.parametrize("student", [s for s in TAMPERED if s.startswith("stub")])
+def test_tampering_with_tests_gains_nothing(tampered_graded, student):
+    mine = [r for r in tampered_graded if r.student_id == student]
+    assert {r.grade_id: r.max_score for r in mine} == _expected_cells()
+    assert all(r.score == 0 and r.status in ("failed", "error") for r in mine), [r.message for r in mine]
+
+
+def test_deleted_tests_still_run_and_pass_real_answers(tampered_graded):
+    mine = [r for r in tampered_graded if r.student_id == "answers-with-tests-deleted"]
+    assert {r.grade_id: r.max_score for r in mine} == _expected_cells()
+    assert all(r.status == "ok" for r in mine)
+
+
+@pytest.mark.parametrize("student, words", [("empty-file", "empty"), ("future-format", "format version")])
+def test_unreadable_files_are_invalid_with_a_reason(tampered_graded, student, words):
+    mine = [r for r in tampered_graded if r.student_id == student]
+    assert mine and all(r.status == "invalid" and r.score == 0 and words in r.message for r in mine)
