@@ -31,7 +31,9 @@ def answered(assignment, answers=None):
     return nb
 
 
-def _partly_wrong(assignment):
+def partly_wrong(assignment):
+    """The release answered from the solutions, but with the first common
+    mistake of the bank in every other exercise."""
     _, wrong = variants.load(assignment)
     answers = {}
     for index, gid in enumerate(sorted(wrong)):
@@ -54,7 +56,7 @@ def build(root):
 
     for assignment in assignments:
         save("ada", assignment, answered(assignment))
-        save("grace", assignment, _partly_wrong(assignment))
+        save("grace", assignment, partly_wrong(assignment))
         save("linus", assignment, copy.deepcopy(release.student_version(course.read_source(assignment))))
     first = assignments[0]
     broken = save("mallory", first, answered(first))

@@ -6,6 +6,7 @@ nothing. Each cell has a time limit, the whole notebook a wall-clock limit,
 outputs a size cap, and a kernel that dies or will not stop ends the run with
 the remaining cells marked unrun.
 """
+import ast
 import asyncio
 import re
 import subprocess
@@ -34,6 +35,7 @@ class CellResult:
     evalue: str = ""
     line: int | None = None  # line of the cell where the exception surfaced
     outputs: list = field(default_factory=list)
+    tampered: list = field(default_factory=list)  # what the guard found replaced after this cell
 
 
 def _failure_line(traceback):
@@ -115,6 +117,23 @@ class Session:
                                                  timeout=timeout or self.limits.cell_timeout,
                                                  output_hook=lambda msg: None)
 
+    async def tampered(self):
+        """What ``autograder.guard`` reports as replaced (the guard must be armed)."""
+        expression = "__import__('sys').modules['autograder.guard'].verify()"
+        try:
+            reply = await self.client.kc.execute_interactive(
+                "", silent=True, store_history=False, user_expressions={"guard": expression},
+                timeout=UNRESPONSIVE_AFTER, output_hook=lambda msg: None)
+        except (TimeoutError, asyncio.TimeoutError, RuntimeError):
+            return ["the grader's integrity check (no answer)"]
+        answer = reply["content"].get("user_expressions", {}).get("guard", {})
+        if answer.get("status") != "ok":
+            return ["the grader's integrity check"]
+        try:
+            return list(ast.literal_eval(answer["data"]["text/plain"]))
+        except (KeyError, ValueError, SyntaxError, TypeError):
+            return ["the grader's integrity check (unreadable answer)"]
+
     async def responsive(self):
         """Whether the kernel answers a trivial request (after a timeout, say)."""
         try:
@@ -136,12 +155,13 @@ class Session:
         return _result(self._replies.get(index), cell)
 
 
-async def run_cells(nb, *, limits, cwd, env, sandboxed, preamble=""):
+async def run_cells(nb, *, limits, cwd, env, sandboxed, preamble="", guarded=()):
     """Execute every code cell of ``nb`` in order in a fresh kernel; return
     one ``CellResult`` per cell index (``None`` for markdown cells).
 
     ``preamble`` runs first, unseen by the notebook's history; ``env`` is the
-    kernel's environment and ``cwd`` its working folder.
+    kernel's environment and ``cwd`` its working folder. After each cell whose
+    index is in ``guarded``, the guard (armed by the preamble) is consulted.
     """
     results = [None if c.cell_type != "code" else CellResult("not-run") for c in nb.cells]
 
@@ -155,6 +175,8 @@ async def run_cells(nb, *, limits, cwd, env, sandboxed, preamble=""):
                 results[index] = await session.run(index)
                 if results[index].status == "died":
                     return
+                if index in guarded:
+                    results[index].tampered = await session.tampered()
                 if results[index].status == "timeout" and not await session.responsive():
                     results[index].evalue += "; the kernel did not stop when interrupted"
                     return

@@ -17,10 +17,12 @@ from pathlib import Path
 import nbformat
 from tqdm.auto import tqdm
 
-from . import course, execute, feedback, gradebook, release, sandbox, scoring, submissions
+from . import course, execute, feedback, gradebook, journal, release, sandbox, scoring, submissions
 from .limits import Limits
 
-PREAMBLE = "import random as _r, numpy as _np\n_r.seed(0); _np.random.seed(0)\ndel _r, _np\n"
+# Runs before the notebook: fixed seeds, and the guard armed before any student code.
+PREAMBLE = ("import random as _r, numpy as _np, autograder.guard as _g\n"
+            "_r.seed(0); _np.random.seed(0); _g.arm()\ndel _r, _np, _g\n")
 _PASSED_ON = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
 
@@ -59,7 +61,7 @@ def grade_one(sub, limits=Limits(), sandboxed=True):
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         results = asyncio.run(execute.run_cells(
             nb, limits=limits, cwd=Path(scratch), env=kernel_env(scratch), sandboxed=sandboxed,
-            preamble=PREAMBLE))
+            preamble=PREAMBLE, guarded={i for i, c in enumerate(nb.cells) if course.is_test(c)}))
     records = scoring.score_notebook(sub.student, sub.assignment, nb, results)
     return Outcome(sub, records, notes, nbformat.writes(nb))
 
@@ -87,10 +89,19 @@ def write_csv(path, records):
             writer.writerow(rec.row())
 
 
+def _die_with_parent():
+    """Worker initializer: end this worker (and so its sandbox) if the grader is killed."""
+    import ctypes
+    import signal
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 def grade(root, out, *, workers=None, db_url=None, assignments=None, limits=Limits(), sandboxed=True,
           progress=True):
     """Grade every submission under ``root`` into ``out``; return the records.
 
+    Results already in the output's journal for unchanged submissions are
+    kept, so an interrupted run resumes and a repeated one regrades nothing.
     With ``sandboxed`` (the default) grading refuses to start where the
     sandbox cannot run, rather than run students' code unconfined.
     """
@@ -106,16 +117,32 @@ def grade(root, out, *, workers=None, db_url=None, assignments=None, limits=Limi
         gradebook.record_assignment(db_url, assignment, source)
         visible_tests[assignment] = {course.grade_id(c): c.source
                                      for c in course.test_cells(release.student_version(source))}
+    done = journal.Journal(out / "journal.jsonl")
     outcomes = {}
-    bar = tqdm(total=len(subs), unit="notebook", desc="grading", disable=not progress)
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=get_context("spawn")) as pool:
-        futures = {pool.submit(grade_one, sub, limits, sandboxed): sub for sub in subs}
+    for sub in subs:
+        if (previous := done.finished(sub)) is not None:
+            outcomes[(sub.student, sub.assignment)] = Outcome(sub, *previous)
+    todo = [sub for sub in subs if (sub.student, sub.assignment) not in outcomes]
+    bar = tqdm(total=len(subs), initial=len(outcomes), unit="notebook", desc="grading", disable=not progress)
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=get_context("spawn"),
+                             initializer=_die_with_parent) as pool:
+        futures = {pool.submit(grade_one, sub, limits, sandboxed): sub for sub in todo}
         for future in as_completed(futures):
-            outcome = future.result()
+            sub = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as exc:  # a bug or a lost worker: record it, go on, retry next run
+                outcome = Outcome(sub, scoring.unreadable(
+                    sub.student, sub.assignment, "error",
+                    f"the grader failed on this submission ({type(exc).__name__}: {exc}); grade again to retry.",
+                    course.read_source(sub.assignment)))
+            else:
+                done.add(sub, outcome.records, outcome.notes)
             _write_outcome(out, db_url, outcome, visible_tests)
-            outcomes[(outcome.submission.student, outcome.submission.assignment)] = outcome
+            outcomes[(sub.student, sub.assignment)] = outcome
             bar.update()
     bar.close()
+    done.keep_only(outcomes)
     records = [rec for key in sorted(outcomes) for rec in outcomes[key].records]
     write_csv(out / "grades.csv", records)
     return records

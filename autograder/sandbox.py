@@ -18,7 +18,14 @@ from jupyter_client.manager import AsyncKernelManager
 
 from .limits import Limits
 
-SANDBOX_UID = 65534  # nobody
+SANDBOX_UIDS = range(60000, 65000)  # unprivileged uids with no account
+
+
+def sandbox_uid():
+    """This worker's own uid for its sandboxes, so that the process cap of one
+    submission does not count another's (workers differ in pid)."""
+    return SANDBOX_UIDS.start + os.getpid() % len(SANDBOX_UIDS)
+
 _ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "ssl", "passwd", "group", "nsswitch.conf",
         "localtime", "alternatives", "fonts", "mime.types")
 
@@ -59,7 +66,8 @@ def wrap(argv, scratch, limits):
     for root in _readonly_roots():
         args += _dirs_for(root, made) + ["--ro-bind", str(root), str(root)]
     args += _dirs_for(scratch, made) + ["--bind", str(scratch), str(scratch), "--chdir", str(scratch)]
-    drop = ["setpriv", f"--reuid={SANDBOX_UID}", f"--regid={SANDBOX_UID}", "--clear-groups",
+    uid = sandbox_uid()
+    drop = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
             "--bounding-set=-all", "--"]
     cap = ["prlimit", f"--as={limits.memory}", f"--nproc={limits.processes}",
            f"--fsize={limits.file_size}", "--core=0", "--"]
@@ -68,7 +76,7 @@ def wrap(argv, scratch, limits):
 
 def prepare_scratch(scratch):
     """Make ``scratch`` the sandbox user's own folder."""
-    os.chown(scratch, SANDBOX_UID, SANDBOX_UID)
+    os.chown(scratch, sandbox_uid(), sandbox_uid())
     os.chmod(scratch, 0o700)
 
 
@@ -99,7 +107,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     def write_connection_file(self, **kwargs):
         super().write_connection_file(**kwargs)
-        os.chown(self.connection_file, SANDBOX_UID, SANDBOX_UID)
+        os.chown(self.connection_file, sandbox_uid(), sandbox_uid())
 
     def format_kernel_cmd(self, extra_arguments=None):
         self.kernel_spec.interrupt_mode = "message"

@@ -66,13 +66,26 @@ def score_cell(student, assignment, cell, result, earlier_failure):
 
 
 def score_notebook(student, assignment, nb, results):
-    """One record per test cell of an executed notebook."""
-    records, stopped = [], None
+    """One record per test cell of an executed notebook.
+
+    Once the guard finds that the notebook replaced something the tests rely
+    on, that test cell and every later one score nothing.
+    """
+    records, stopped, tampered = [], None, None
     for cell, result in zip(nb.cells, results):
         if result is not None and result.status in ("died", "timeout") and stopped is None:
             where = course.grade_id(cell) or "a cell you added"
             stopped = f"the run stopped in an earlier cell ('{where}': {result.evalue})."
-        if course.is_test(cell):
+        if not course.is_test(cell):
+            continue
+        if result is not None and result.tampered and tampered is None:
+            tampered = ", ".join(result.tampered)
+        if tampered:
+            records.append(Record(student, assignment, course.grade_id(cell), 0.0, course.points(cell),
+                                  "error", f"not scored: the notebook replaced what the tests rely on "
+                                           f"({tampered}). Do not modify numpy, the builtins, the "
+                                           f"checking helpers or IPython."))
+        else:
             records.append(score_cell(student, assignment, cell, result, stopped))
     return records
 
