@@ -50,7 +50,11 @@ def _grade(args):
 
 
 def _demo(args):
-    from . import demo
+    from . import demo, sandbox
+    if not args.no_sandbox and (reason := sandbox.unavailable_reason()):
+        print(f"note: the sandbox cannot run here ({reason}); the demo class is built from the "
+              "course's own solutions, so it is graded without it.")
+        args.no_sandbox = True
     root = demo.build(Path(args.output) / "submissions")
     print(f"demo class written to {root}: {', '.join(sorted(p.name for p in root.iterdir()))}")
     return _grade_and_show(root, args)

@@ -38,6 +38,9 @@ def _explain(result):
     if result.ename == "NotImplementedError":
         return ("not implemented yet: an exercise this test uses still raises NotImplementedError "
                 "(replace `raise NotImplementedError()` with your code).")
+    if result.ename == "NameError" and "'ANSWER_" in result.evalue:
+        name = result.evalue.split("'")[1]
+        return f"{name} is not set yet: choose your answer in the question's cell, assign it to {name}, and run that cell."
     if result.ename == "NameError":
         return (f"{result.evalue}: the test calls a name that is not defined. Keep each exercise's "
                 "name and signature exactly as given, and make sure its answer cell runs without errors.")
