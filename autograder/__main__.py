@@ -27,7 +27,7 @@ def _grade_and_show(root, args):
     limits = Limits(cell_timeout=args.cell_timeout, notebook_timeout=args.notebook_timeout,
                     memory=args.memory_mb * 2**20)
     try:
-        records = grading.grade(root, args.output, workers=args.workers, db_url=args.db,
+        records = grading.grade(root, args.output, workers=args.workers, scheduler=args.scheduler, db_url=args.db,
                                 assignments=args.assignment, limits=limits, sandboxed=not args.no_sandbox)
     except grading.SandboxUnavailable as exc:
         print(f"refusing to grade: the sandbox cannot run ({exc}).\n"
@@ -63,6 +63,8 @@ def _demo(args):
 def _grading_options(parser, output):
     parser.add_argument("--output", default=output, help="folder for grades.csv, feedback/ and the gradebook")
     parser.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: CPU count)")
+    parser.add_argument("--scheduler", default=None,
+                        help="grade on the Dask cluster at this address (tcp://host:port) instead of locally")
     parser.add_argument("--db", default=None, help="gradebook URL (default: sqlite in the output folder)")
     parser.add_argument("--assignment", action="append", help="grade only this assignment (repeatable)")
     parser.add_argument("--cell-timeout", type=int, default=120, help="seconds allowed per cell")

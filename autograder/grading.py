@@ -10,6 +10,7 @@ import csv
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -96,9 +97,26 @@ def _die_with_parent():
     ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def grade(root, out, *, workers=None, db_url=None, assignments=None, limits=Limits(), sandboxed=True,
-          progress=True):
+@contextmanager
+def _engine(workers, scheduler):
+    """``(submit, as_completed)`` of a local process pool, or of the Dask
+    cluster at ``scheduler`` (``tcp://host:port``)."""
+    if scheduler:
+        import distributed
+        with distributed.Client(scheduler) as client:
+            yield (lambda *args: client.submit(grade_one, *args, pure=False)), distributed.as_completed
+    else:
+        with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=get_context("spawn"),
+                                 initializer=_die_with_parent) as pool:
+            yield (lambda *args: pool.submit(grade_one, *args)), as_completed
+
+
+def grade(root, out, *, workers=None, scheduler=None, db_url=None, assignments=None, limits=Limits(),
+          sandboxed=True, progress=True):
     """Grade every submission under ``root`` into ``out``; return the records.
+
+    Jobs run on ``workers`` local processes, or on the Dask cluster at
+    ``scheduler``; either way this process alone writes the results.
 
     Results already in the output's journal for unchanged submissions are
     kept, so an interrupted run resumes and a repeated one regrades nothing.
@@ -124,10 +142,9 @@ def grade(root, out, *, workers=None, db_url=None, assignments=None, limits=Limi
             outcomes[(sub.student, sub.assignment)] = Outcome(sub, *previous)
     todo = [sub for sub in subs if (sub.student, sub.assignment) not in outcomes]
     bar = tqdm(total=len(subs), initial=len(outcomes), unit="notebook", desc="grading", disable=not progress)
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=get_context("spawn"),
-                             initializer=_die_with_parent) as pool:
-        futures = {pool.submit(grade_one, sub, limits, sandboxed): sub for sub in todo}
-        for future in as_completed(futures):
+    with _engine(workers, scheduler) as (submit, completed):
+        futures = {submit(sub, limits, sandboxed): sub for sub in todo}
+        for future in completed(futures):
             sub = futures[future]
             try:
                 outcome = future.result()
