@@ -28,7 +28,8 @@ def _grade_and_show(root, args):
                     memory=args.memory_mb * 2**20)
     try:
         records = grading.grade(root, args.output, workers=args.workers, scheduler=args.scheduler, db_url=args.db,
-                                assignments=args.assignment, limits=limits, sandboxed=not args.no_sandbox)
+                                assignments=args.assignment, limits=limits, sandboxed=not args.no_sandbox,
+                                skip_demos=not args.run_demos)
     except grading.SandboxUnavailable as exc:
         print(f"refusing to grade: the sandbox cannot run ({exc}).\n"
               "Install bubblewrap and run as root, or pass --no-sandbox to run students' code unconfined.",
@@ -70,6 +71,8 @@ def _grading_options(parser, output):
     parser.add_argument("--cell-timeout", type=int, default=120, help="seconds allowed per cell")
     parser.add_argument("--notebook-timeout", type=int, default=600, help="seconds allowed per notebook")
     parser.add_argument("--memory-mb", type=int, default=6144, help="address space allowed per notebook, MiB")
+    parser.add_argument("--run-demos", action="store_true",
+                        help="also run the cells that only demonstrate (slower; same grades)")
     parser.add_argument("--no-sandbox", action="store_true",
                         help="run students' code without the sandbox (only for trusted submissions)")
 

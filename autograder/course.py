@@ -58,6 +58,13 @@ def points(cell):
     return float(nbgrader_meta(cell).get("points", 0))
 
 
+def is_demo(cell):
+    """A locked cell that only demonstrates (``demo_*``, and the closing
+    ``summary``): no test depends on it, so grading may skip it."""
+    gid = grade_id(cell) or ""
+    return nbgrader_meta(cell).get("locked") and (gid.startswith("demo_") or gid == "summary")
+
+
 def test_cells(nb):
     """The test cells of ``nb``, in order."""
     return [cell for cell in nb.cells if is_test(cell)]

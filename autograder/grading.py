@@ -6,6 +6,7 @@ gradebook, the feedback pages and ``grades.csv``, so the same jobs can run on
 a local pool or anywhere else.
 """
 import asyncio
+import copy
 import csv
 import os
 import tempfile
@@ -49,8 +50,27 @@ class Outcome:
     executed: str | None = None  # the executed notebook, for the instructor
 
 
-def grade_one(sub, limits=Limits(), sandboxed=True):
-    """Grade one submission (runs in a worker process)."""
+def without_demos(nb):
+    """``nb`` less the cells that only demonstrate (see ``course.is_demo``)."""
+    lean = copy.copy(nb)
+    lean.cells = [cell for cell in nb.cells if not course.is_demo(cell)]
+    return lean
+
+
+def _execute(nb, limits, sandboxed):
+    with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
+        return asyncio.run(execute.run_cells(
+            nb, limits=limits, cwd=Path(scratch), env=kernel_env(scratch), sandboxed=sandboxed,
+            preamble=PREAMBLE, guarded={i for i, c in enumerate(nb.cells) if course.is_test(c)}))
+
+
+def grade_one(sub, limits=Limits(), sandboxed=True, skip_demos=True):
+    """Grade one submission (runs in a worker process).
+
+    With ``skip_demos``, cells that only demonstrate are not run; if a test
+    then meets an undefined name (an answer that leaned on a demonstration's
+    variables), the whole notebook runs again and that run counts.
+    """
     source = course.read_source(sub.assignment) if sub.assignment in course.assignments() else None
     if sub.status != "pending":
         return Outcome(sub, scoring.unreadable(sub.student, sub.assignment, sub.status, sub.reason, source))
@@ -59,12 +79,13 @@ def grade_one(sub, limits=Limits(), sandboxed=True):
     except submissions.InvalidNotebook as exc:
         return Outcome(sub, scoring.unreadable(sub.student, sub.assignment, "invalid", str(exc), source))
     nb, notes = submissions.sanitise(source, release.student_version(source), student_nb)
-    with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
-        results = asyncio.run(execute.run_cells(
-            nb, limits=limits, cwd=Path(scratch), env=kernel_env(scratch), sandboxed=sandboxed,
-            preamble=PREAMBLE, guarded={i for i, c in enumerate(nb.cells) if course.is_test(c)}))
-    records = scoring.score_notebook(sub.student, sub.assignment, nb, results)
-    return Outcome(sub, records, notes, nbformat.writes(nb))
+    run = without_demos(nb) if skip_demos else nb
+    results = _execute(run, limits, sandboxed)
+    if run is not nb and any(r is not None and r.ename == "NameError" and course.is_test(c)
+                             for c, r in zip(run.cells, results)):
+        run, results = nb, _execute(nb, limits, sandboxed)
+    records = scoring.score_notebook(sub.student, sub.assignment, run, results)
+    return Outcome(sub, records, notes, nbformat.writes(run))
 
 
 def _write_outcome(out, db_url, outcome, visible_tests):
@@ -112,7 +133,7 @@ def _engine(workers, scheduler):
 
 
 def grade(root, out, *, workers=None, scheduler=None, db_url=None, assignments=None, limits=Limits(),
-          sandboxed=True, progress=True):
+          sandboxed=True, skip_demos=True, progress=True):
     """Grade every submission under ``root`` into ``out``; return the records.
 
     Jobs run on ``workers`` local processes, or on the Dask cluster at
@@ -143,7 +164,7 @@ def grade(root, out, *, workers=None, scheduler=None, db_url=None, assignments=N
     todo = [sub for sub in subs if (sub.student, sub.assignment) not in outcomes]
     bar = tqdm(total=len(subs), initial=len(outcomes), unit="notebook", desc="grading", disable=not progress)
     with _engine(workers, scheduler) as (submit, completed):
-        futures = {submit(sub, limits, sandboxed): sub for sub in todo}
+        futures = {submit(sub, limits, sandboxed, skip_demos): sub for sub in todo}
         for future in completed(futures):
             sub = futures[future]
             try:

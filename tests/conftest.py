@@ -26,3 +26,10 @@ def demo_graded(demo_class, tmp_path_factory):
     """``(output folder, records)`` of grading the demo class."""
     out = tmp_path_factory.mktemp("demo-graded")
     return out, grading.grade(demo_class, out, workers=2, progress=False)
+
+
+@pytest.fixture(scope="session")
+def demo_graded_full(demo_class, tmp_path_factory):
+    """The same, running every cell (demonstrations included)."""
+    out = tmp_path_factory.mktemp("demo-graded-full")
+    return out, grading.grade(demo_class, out, workers=2, skip_demos=False, progress=False)

@@ -36,12 +36,18 @@ def test_release_stub_gets_zero_without_crashing(demo_graded, assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_solution_notebook_runs_top_to_bottom_without_errors(demo_graded, assignment):
-    out, _ = demo_graded
+def test_solution_notebook_runs_top_to_bottom_without_errors(demo_graded_full, assignment):
+    out, _ = demo_graded_full
     nb = nbformat.read(out / "autograded" / "ada" / assignment / f"{assignment}.ipynb", as_version=4)
     errors = [(course.grade_id(c), o.get("ename"), o.get("evalue")) for c in nb.cells
               if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
+
+
+def test_skipping_demonstrations_changes_no_grade(demo_graded, demo_graded_full):
+    assert demo_graded[1] == demo_graded_full[1]
+    demos = [c for a in ASSIGNMENTS for c in course.read_source(a).cells if course.is_demo(c)]
+    assert demos, "the notebooks mark their demonstration cells"
 
 
 def test_common_mistakes_lose_points_with_a_message(demo_graded):
