@@ -1,4 +1,4 @@
-"""Command line: ``python -m autograder {release,grade,demo}``."""
+"""Command line: ``python -m autograder {release,grade,demo,report}``."""
 import argparse
 import sys
 from pathlib import Path
@@ -61,6 +61,15 @@ def _demo(args):
     return _grade_and_show(root, args)
 
 
+def _report(args):
+    from . import class_report
+    if not (Path(args.output) / "grades.csv").is_file():
+        print(f"no grades.csv in {args.output}: grade the class first", file=sys.stderr)
+        return 2
+    print(f"class report: {class_report.write(args.output)}")
+    return 0
+
+
 def _grading_options(parser, output):
     parser.add_argument("--output", default=output, help="folder for grades.csv, feedback/ and the gradebook")
     parser.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: CPU count)")
@@ -90,6 +99,9 @@ def main(argv=None):
     p = sub.add_parser("demo", help="build the demo class from the solutions and grade it")
     _grading_options(p, "demo-output")
     p.set_defaults(func=_demo)
+    p = sub.add_parser("report", help="an HTML class report (and CSVs) from a graded output folder")
+    p.add_argument("output", help="the --output folder of a grading run")
+    p.set_defaults(func=_report)
     args = parser.parse_args(argv)
     if args.command == "grade" and not args.output:
         parser.error("grade needs --output <folder>")

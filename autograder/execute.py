@@ -25,6 +25,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 TIMEOUT_ENAME = "CellTimeoutError"
 UNRESPONSIVE_AFTER = 10  # seconds a kernel may take to answer after an interrupt
+RESEED = "__import__('sys').modules['autograder.guard'].reseed()"
 
 
 @dataclass
@@ -160,8 +161,9 @@ async def run_cells(nb, *, limits, cwd, env, sandboxed, preamble="", guarded=())
     one ``CellResult`` per cell index (``None`` for markdown cells).
 
     ``preamble`` runs first, unseen by the notebook's history; ``env`` is the
-    kernel's environment and ``cwd`` its working folder. After each cell whose
-    index is in ``guarded``, the guard (armed by the preamble) is consulted.
+    kernel's environment and ``cwd`` its working folder. Each cell whose index
+    is in ``guarded`` runs with fresh seeds, and the guard (armed by the
+    preamble) is consulted after it.
     """
     results = [None if c.cell_type != "code" else CellResult("not-run") for c in nb.cells]
 
@@ -172,6 +174,8 @@ async def run_cells(nb, *, limits, cwd, env, sandboxed, preamble="", guarded=())
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
                     continue
+                if index in guarded:
+                    await session.run_hidden(RESEED)
                 results[index] = await session.run(index)
                 if results[index].status == "died":
                     return

@@ -1,4 +1,5 @@
-"""Notice when a notebook tampers with what the tests rely on.
+"""The grader's side inside a grading kernel: fixed seeds before each test,
+and noticing when a notebook tampers with what the tests rely on.
 
 The grader arms the guard in a fresh kernel before any student code runs; it
 records the objects behind numpy, the checking helpers, the builtins, and the
@@ -57,6 +58,19 @@ def arm():
         _attrs("IPython shell", shell, _SHELL_ATTRS)
         if getattr(shell, "kernel", None) is not None:
             _attrs("kernel", shell.kernel, _KERNEL_ATTRS)
+
+
+def reseed(seed=0):
+    """Seed every random generator in use, so a test's draws do not depend on
+    what ran before it (the grader calls this before each test cell)."""
+    import random
+    random.seed(seed)
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed(seed)
+    if "torch" in sys.modules:
+        sys.modules["torch"].manual_seed(seed)
+    if "keras" in sys.modules:
+        sys.modules["keras"].utils.set_random_seed(seed)
 
 
 def verify():

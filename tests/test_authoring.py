@@ -1,4 +1,5 @@
 """The source notebooks follow the course's conventions (docs/authoring.md)."""
+import ast
 import re
 
 import pytest
@@ -45,3 +46,16 @@ def test_notebook_imports_only_its_frameworks(assignment):
                                       if c.cell_type == "code"))
     used = set(IMPORT.findall(visible))
     assert used <= FRAMEWORKS.get(assignment, set()), f"{assignment} imports {sorted(used)}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_test_cells_end_without_a_value(assignment):
+    """Stock nbgrader reads a number shown by a test cell as partial credit."""
+    quiet = {"check", "passed", "check_raises", "check_unchanged", "check_bounds", "check_distribution",
+             "check_type"}
+    for cell in course.test_cells(course.read_source(assignment)):
+        last = ast.parse(cell.source).body[-1]
+        if isinstance(last, ast.Expr):
+            call = last.value
+            name = call.func.id if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) else None
+            assert name in quiet, f"{course.grade_id(cell)} ends with a value: assign it (`_ = ...`)"
