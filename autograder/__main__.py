@@ -1,4 +1,4 @@
-"""Command line: ``python -m autograder {release,grade,demo,report}``."""
+"""Command line: ``python -m autograder {release,grade,demo,report,mutate}``."""
 import argparse
 import sys
 from pathlib import Path
@@ -70,6 +70,15 @@ def _report(args):
     return 0
 
 
+def _mutate(args):
+    from . import mutate
+    scores = [s for a in args.assignments or course.assignments() for s in mutate.run(a)]
+    print(mutate.report(scores))
+    below = [s for s in scores if s.score < mutate.BAR]
+    print(f"\n{len(scores) - len(below)}/{len(scores)} exercises at or above {mutate.BAR:.0%}")
+    return 1 if below else 0
+
+
 def _grading_options(parser, output):
     parser.add_argument("--output", default=output, help="folder for grades.csv, feedback/ and the gradebook")
     parser.add_argument("--workers", type=int, default=None, help="parallel notebooks (default: CPU count)")
@@ -99,6 +108,9 @@ def main(argv=None):
     p = sub.add_parser("demo", help="build the demo class from the solutions and grade it")
     _grading_options(p, "demo-output")
     p.set_defaults(func=_demo)
+    p = sub.add_parser("mutate", help="mutation-test the tests of the reference answers")
+    p.add_argument("assignments", nargs="*", help="assignments to test (default: all)")
+    p.set_defaults(func=_mutate)
     p = sub.add_parser("report", help="an HTML class report (and CSVs) from a graded output folder")
     p.add_argument("output", help="the --output folder of a grading run")
     p.set_defaults(func=_report)
