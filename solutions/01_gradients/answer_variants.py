@@ -408,3 +408,32 @@ WRONG = {
         "d": ('ANSWER_RELU_FLAT = "d"\n', "neither takes anything"),
     },
 }
+
+EQUIVALENT_MUTANTS = {
+    "numerical_gradient": {
+        "01f807aa4b": "Perturbing x itself instead of a float copy and restoring each entry exactly leaves x "
+                      "unchanged on return with identical values for float64 x, as the CORRECT variant "
+                      "in_place_exact_restore does; only non-float64 x (int, float32) differs, where that "
+                      "accepted variant perturbs in x's dtype and gives the very same values.",
+        "8170881078": "np.ones_like instead of np.zeros_like only changes the initial contents of grad, and the "
+                      "loop over np.ndindex overwrites every entry (an empty x has none), so the result is "
+                      "identical.",
+    },
+    "relative_error": {
+        "da9a3e74e5": "Without np.asarray(a, dtype=float), a - b, |a| and |a| + |b| promote a to float64 against "
+                      "the float64 b exactly as the conversion would, so every array (or list) a gives the same "
+                      "value.",
+        "e25957e0a5": "Without np.asarray(b, dtype=float), a - b, |b| and |a| + |b| promote b to float64 against "
+                      "the float64 a exactly as the conversion would, so every array (or list) b gives the same "
+                      "value.",
+        "640d14d14a": "Dropping float(...) returns np.float64, which is a subclass of Python float with the same "
+                      "value (the CORRECT method_chain variant does the same), so no caller can tell it apart.",
+        "7a7a257f74": "np.maximum is symmetric: np.maximum(|a| + |b|, 1e-8) equals np.maximum(1e-8, |a| + |b|) "
+                      "for every value, NaN included.",
+    },
+    "layer_gradient_norms": {
+        "7e54686560": "Dropping float(...) leaves numpy scalars (np.float64, or np.float32 for float32 dW) with "
+                      "exactly the same values, as the CORRECT array_result variant returns; the contract fixes "
+                      "the norms, not the scalar type.",
+    },
+}

@@ -331,3 +331,33 @@ def dead_unit_fraction(z):
         "d": ('ANSWER_DEAD = "d"\n', "Not this one"),
     },
 }
+
+EQUIVALENT_MUTANTS = {
+    "sigmoid": {
+        "fa4c5ac261": "Without np.asarray(z, dtype=float) every float ndarray the contract allows gives the same "
+                      "values up to its own dtype's precision (as the CORRECT logaddexp variant does); only "
+                      "Python lists differ, which the contract (a float array) does not cover and the "
+                      "CORRECT logaddexp variant rejects too.",
+        "b9a2331430": "z > 0 instead of z >= 0 only changes the branch taken at z == 0 (or -0.0), where both "
+                      "branches give exactly 1 / (1 + 1) == 1 / 2 == 0.5.",
+    },
+    "relu": {
+        "9ee690799c": "np.maximum is symmetric: np.maximum(0.0, z) equals np.maximum(z, 0.0) for every z "
+                      "(NaN propagates either way; only the sign of a zero output may differ).",
+    },
+    "leaky_relu": {
+        "a237de3732": "z >= 0 instead of z > 0 only changes the branch at z == 0, where z and alpha * z are both 0 "
+                      "(the CORRECT where_ge variant does exactly this).",
+    },
+    "saturation_fraction": {
+        "34d6ba2459": "Dropping float(...) returns np.float64, which is a subclass of Python float with the same "
+                      "value, so no caller can tell it apart.",
+    },
+    "dead_unit_fraction": {
+        "f2122d5de2": "Without np.asarray the function is identical for every (N, units) ndarray the contract "
+                      "specifies; only Python lists differ, and correct answers such as "
+                      "(z <= 0).all(axis=0).mean() reject those too.",
+        "c8e9556410": "Dropping float(...) returns np.float64, which is a subclass of Python float with the same "
+                      "value, so no caller can tell it apart.",
+    },
+}

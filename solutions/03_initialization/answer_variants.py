@@ -550,3 +550,35 @@ WRONG = {
         "d": ('ANSWER_HE_FAN = "d"\n', "ANSWER_HE_FAN is not right"),
     },
 }
+
+
+EQUIVALENT_MUTANTS = {
+    "compute_fans": {
+        "e9b25d002f": "Without int() the fans keep the type of the given dims: Python ints stay Python ints and numpy "
+                      "integer dims give numpy integers of the same value, which the contract's 'ints' (and the test) accept.",
+        "a8b02c9ec9": "Only an unknown layout reaches that line, and the contract defines no behaviour for layouts other "
+                      "than 'in_out' and 'out_in' (raising TypeError instead of ValueError there is allowed).",
+    },
+    "activation_stds": {
+        "7a3165d5e4": "h.std() is already a numpy float (a float subclass) with the same value; the contract asks for the list of h.std().",
+    },
+    "calculate_gain": {
+        "083781e4cd": "np.sqrt(2.0) is an np.float64, a subclass of float, with exactly the same value.",
+        "e75e1c184c": "np.sqrt(...) is a numpy float with exactly the same value as its float(); the value is all the contract fixes.",
+    },
+    "lsuv_init": {
+        "b2645cc0af": "Without the copy W is only rebound to new arrays (W / std), never modified in place, so params stay "
+                      "unchanged and the returned values are the same (h is float64, so h @ W is too).",
+        "ae90589821": "Same as dropping the copy: W is only rebound to new arrays (W / std), never modified in place, and the values are unchanged.",
+        "e2ef916de0": "Without the copy b is only rebound to new arrays ((b - mean) / std), never modified in place, so params "
+                      "stay unchanged and the returned values are the same.",
+        "9dfd4eaa59": "Same as dropping the copy: b is only rebound to new arrays, never modified in place, and the values are unchanged.",
+        "edcf097579": "x is never modified and W is always a float64 copy, so h @ W is the same float64 array whatever x's dtype.",
+        "d83d5d459f": "The correction z -> (z - mean) / std is exact, so repeating it changes nothing beyond rounding, and a layer "
+                      "already within tol is normalised exactly instead of left alone, which the contract allows (like CORRECT one_exact_step).",
+        "f69fe6e84c": "abs(std + 1) <= tol never holds for tol < 1 (and for tol >= 1 only when std is already within tol of 1), so the "
+                      "mutant just repeats the exact correction, which leaves every layer within tol as before.",
+        "9837138931": "At |mean| == tol exactly the mutant does one more exact correction, whose result is still within tol.",
+        "af359752cd": "At |std - 1| == tol exactly the mutant does one more exact correction, whose result is still within tol.",
+    },
+}

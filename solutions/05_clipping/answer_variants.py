@@ -250,3 +250,26 @@ WRONG = {
         "not_in_place": ('ANSWER_TOTAL = "d"\n', "Not this one"),
     },
 }
+
+EQUIVALENT_MUTANTS = {
+    "clip_by_value": {
+        "7ac6866aa5": (
+            "np.clip(-c, g, c) is min(max(-c, g), c), the same entries (NaN included), shapes and fresh arrays "
+            "as np.clip(g, -c, c); only float32 input comes back as float64, a dtype the contract leaves open "
+            "(a correct looped answer built from Python floats does the same)."
+        ),
+    },
+    "clip_by_global_norm": {
+        "6b064093b8": (
+            "at scale exactly 1 it returns g * 1.0 instead of g.copy(), the same values in a new array, as "
+            "the CORRECT always-multiply variant and PyTorch's clamp-then-multiply clip_grad_norm_ do."
+        ),
+    },
+    "clip_by_norm_per_tensor": {
+        "69fd6ca0f6": (
+            "Python's max gives the same value in either argument order except on a tie (equal values, so the "
+            "factor is 1 either way) or a NaN norm, where max(||g||, max_norm) is undefined and the CORRECT "
+            "variants already disagree."
+        ),
+    },
+}

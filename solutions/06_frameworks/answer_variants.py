@@ -462,3 +462,22 @@ WRONG["build_keras_mlp"] = {
     "init_ignored": (_bkm(kinit='"glorot_uniform"'), "default kernel_initializer"),
     "no_input": (_bkm(first="None"), "should start with keras.Input"),
 }
+
+# ---------------------------------------------------------------- equivalent mutants
+EQUIVALENT_MUTANTS = {
+    "keras_initializer": {
+        "6bf1fbb589": "Dropping sorted() only changes the wording of the ValueError message for an unknown scheme "
+                      "(a dict instead of a sorted list of names); the contract fixes the exception type, not its text.",
+    },
+    "init_torch_model": {
+        "dd112bdb39": "Dropping sorted() only changes the wording of the ValueError message for an unknown scheme "
+                      "(a dict instead of a sorted list of names); the contract fixes the exception type, not its text.",
+    },
+    "build_torch_mlp": {
+        "57818aee3d": "Raising the bare string gives a TypeError instead of a ValueError, and only for an activation "
+                      "outside relu/tanh/sigmoid, an input the contract does not cover: it fixes no exception type "
+                      "there, and the CORRECT variants (a dict lookup) raise KeyError.",
+        "b160963d8d": "Dropping sorted() only changes the wording of the error message for an unknown activation, "
+                      "an input whose behaviour the contract does not fix.",
+    },
+}
