@@ -286,3 +286,19 @@ WRONG = {
         "output_layer": ('ANSWER_BATCHNORM = "d"\n', "receives the same inputs"),
     },
 }
+
+# ---------------------------------------------------------------------------
+# Mutants of the reference answers that no test should kill (see autograder/mutate.py).
+# ---------------------------------------------------------------------------
+EQUIVALENT_MUTANTS = {
+    "load_digits_split": {
+        "67f9a0b97e": "The spec only asks for standardisation with training statistics and leaves the divisor "
+                      "of a zero-variance training pixel free (CORRECT eps_guard divides by ~1e-8 there), so "
+                      "replacing 1.0 by another positive constant only rescales such a pixel in X_val, and "
+                      "X_train is 0 in it either way.",
+    },
+    "train_torch_mlp": {
+        "3ba0ff0867": "np.mean returns np.float64, a subclass of Python float, so dropping float() leaves "
+                      "the value and its use as a plain number unchanged.",
+    },
+}
