@@ -46,6 +46,7 @@ def build_class(root, students):
 
 def stock_nbgrader(root, work):
     """Grade with stock nbgrader; return (seconds, {(student, assignment): score})."""
+    work.mkdir(parents=True)
     (work / "nbgrader_config.py").write_text(
         f"c = get_config()\nc.CourseDirectory.root = {str(work)!r}\nc.Execute.timeout = 300\n")
     for assignment in course.assignments():

@@ -59,3 +59,17 @@ def test_test_cells_end_without_a_value(assignment):
             call = last.value
             name = call.func.id if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) else None
             assert name in quiet, f"{course.grade_id(cell)} ends with a value: assign it (`_ = ...`)"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_headings_in_order_and_figures_described(assignment):
+    cells = course.read_source(assignment).cells
+    levels = [len(line) - len(line.lstrip("#")) for c in cells if c.cell_type == "markdown"
+              for line in c.source.splitlines() if re.match(r"#+ ", line)]
+    assert levels and levels[0] == 1 and levels.count(1) == 1, "one title, first"
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), f"heading levels skip: {levels}"
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "code" and "plt.show()" in cell.source:
+            before = [c.source for c in cells[max(0, i - 3):i] if c.cell_type == "markdown"]
+            assert any("*figure" in text.lower() or "alt text" in text.lower() for text in before), \
+                f"{course.grade_id(cell)}: describe its figure (a `*Figure: ...*` line) in the markdown above"

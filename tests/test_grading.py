@@ -36,6 +36,18 @@ def test_release_stub_gets_zero_without_crashing(demo_graded, assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_stub_fails_every_test_cell_with_a_helpful_error(demo_graded, assignment):
+    """Untouched, each test cell fails on the stub or with a check's message,
+    never with a NameError or an error from inside a library."""
+    out, _ = demo_graded
+    nb = nbformat.read(out / "autograded" / "linus" / assignment / f"{assignment}.ipynb", as_version=4)
+    for cell in course.test_cells(nb):
+        errors = [o.ename for o in cell.outputs if o.output_type == "error"]
+        assert errors and errors[0] in ("NotImplementedError", "CheckFailed", "AssertionError"), \
+            (course.grade_id(cell), errors)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_solution_notebook_runs_top_to_bottom_without_errors(demo_graded_full, assignment):
     out, _ = demo_graded_full
     nb = nbformat.read(out / "autograded" / "ada" / assignment / f"{assignment}.ipynb", as_version=4)
