@@ -88,7 +88,8 @@ def floor(root, workers):
         started = time.perf_counter()
         with tempfile.TemporaryDirectory() as scratch:
             asyncio.run(NotebookClient(nb, timeout=300, allow_errors=True,
-                                       resources={"metadata": {"path": scratch}}).async_execute())
+                                       resources={"metadata": {"path": scratch}}).async_execute(
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         total += time.perf_counter() - started
     return total / workers
 
