@@ -77,7 +77,9 @@ def browser():
 def _open(browser, lab, assignment):
     base, token, _ = lab
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{base}/lab/tree/notebooks/{assignment}/{assignment}.ipynb?token={token}")
+    # A workspace of its own, so that no other notebook is restored beside it.
+    page.goto(f"{base}/lab/workspaces/{assignment}/tree/notebooks/{assignment}/{assignment}.ipynb"
+              f"?reset&token={token}")
     page.wait_for_function("""() => {
         const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
         return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
@@ -87,13 +89,14 @@ def _open(browser, lab, assignment):
 
 
 def _run_all_and_wait(page, timeout_ms):
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     page.wait_for_timeout(500)
     page.wait_for_function("""() => {
         const w = window.jupyterapp.shell.currentWidget;
         const busy = w.content.widgets.some(c => c.model.type === 'code' && c.promptNode
             && c.promptNode.textContent.includes('*'));
-        return !busy && w.sessionContext.session.kernel.status === 'idle';
+        const kernel = w.sessionContext.session && w.sessionContext.session.kernel;
+        return !busy && kernel && kernel.status === 'idle';
     }""", timeout=timeout_ms, polling=500)
 
 
@@ -123,17 +126,24 @@ def test_release_notebook_runs_in_jupyterlab(browser, lab, assignment):
 
 
 def _type_answers(page, answers):
-    cells = page.locator(".jp-Notebook .jp-Cell")
+    """Type each answer into its cell's editor, as a student would."""
     ids = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
         .map(c => (c.model.getMetadata('nbgrader') || {}).grade_id || '')""")
     for index, gid in enumerate(ids):
-        if gid in answers:
-            editor = cells.nth(index).locator(".cm-content")
-            editor.scroll_into_view_if_needed()
-            editor.click()
-            page.keyboard.press("Control+A")
-            page.keyboard.press("Delete")
-            page.keyboard.insert_text(answers[gid])
+        if gid not in answers:
+            continue
+        page.evaluate("""async (i) => {
+            const nb = window.jupyterapp.shell.currentWidget.content;
+            nb.activeCellIndex = i;
+            await nb.scrollToItem(i);
+            await window.jupyterapp.commands.execute('notebook:enter-edit-mode');
+        }""", index)
+        page.wait_for_function("(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].editor.hasFocus()",
+                               arg=index, timeout=10_000)
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+        page.keyboard.insert_text(answers[gid])
+        page.keyboard.press("Escape")
 
 
 def test_answers_typed_in_the_editor_pass_validate(browser, lab):
