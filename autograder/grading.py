@@ -30,9 +30,10 @@ _PASSED_ON = ("PATH", "LANG", "LC_ALL", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
 def kernel_env(scratch):
     """The environment of a grading kernel: a few variables passed on, no secrets,
-    fixed seeds, and the scratch folder as home."""
+    fixed seeds, the scratch folder as home, one BLAS thread and no figure
+    rendering (nobody looks at them)."""
     env = {key: os.environ[key] for key in _PASSED_ON if key in os.environ}
-    return {**env, "HOME": str(scratch), "MPLCONFIGDIR": str(Path(scratch) / ".matplotlib"),
+    return {**env, "HOME": str(scratch), "MPLCONFIGDIR": str(Path(scratch) / ".matplotlib"), "MPLBACKEND": "Agg",
             "PYTHONHASHSEED": "0", "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONDONTWRITEBYTECODE": "1",
             "OMP_NUM_THREADS": "1"}
 

@@ -66,6 +66,17 @@ def test_grading_again_regrades_nothing_and_changes_nothing(tmp_path):
     assert all(r.score == 0 for r in third if r.student_id == "a"), "a changed submission is regraded"
 
 
+def test_one_worker_or_two_give_the_same_records(tmp_path):
+    root = tmp_path / "class"
+    for student, nb in (("ada", demo.answered(ASSIGNMENT)), ("grace", demo.partly_wrong(ASSIGNMENT))):
+        path = root / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        path.parent.mkdir(parents=True)
+        nbformat.write(nb, path)
+    one = grading.grade(root, tmp_path / "one", workers=1, progress=False)
+    two = grading.grade(root, tmp_path / "two", workers=2, progress=False)
+    assert one == two and (tmp_path / "one" / "grades.csv").read_bytes() == (tmp_path / "two" / "grades.csv").read_bytes()
+
+
 @pytest.mark.parametrize("assignment", ["03_initialization", "06_frameworks", "07_capstone"])
 def test_three_runs_give_identical_grades(tmp_path, assignment):
     if assignment not in course.assignments():

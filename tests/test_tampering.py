@@ -8,6 +8,8 @@ import pytest
 from autograder import course, demo, grading, release
 
 ASSIGNMENT = course.assignments()[0]
+# Splitting a test cell duplicates its cell id, on purpose.
+pytestmark = pytest.mark.filterwarnings("ignore::nbformat.warnings.DuplicateCellId")
 
 
 def _stub():
