@@ -146,22 +146,30 @@ def _type_answers(page, answers):
         page.keyboard.press("Escape")
 
 
-def test_answers_typed_in_the_editor_pass_validate(browser, lab):
-    source = course.read_source(FILLED)
-    answers = {course.grade_id(c): c.source for c in demo.answered(FILLED).cells if course.is_answer(c)}
-    page = _open(browser, lab, FILLED)
+@pytest.mark.parametrize("assignment", course.assignments())
+def test_answers_typed_in_the_editor_run_and_plot(browser, lab, assignment):
+    answers = {course.grade_id(c): c.source for c in demo.answered(assignment).cells if course.is_answer(c)}
+    page = _open(browser, lab, assignment)
     _type_answers(page, answers)
-    _run_all_and_wait(page, 180_000)
+    _run_all_and_wait(page, 300_000)
     outputs = _outputs(page)
     assert [(gid, names) for gid, names, _ in outputs if names] == [], "no cell shows an error"
-    assert sum(images for _, _, images in outputs) >= 3, "the notebook's plots render"
+    assert sum(images for _, _, images in outputs) >= 2, "the notebook's plots render"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{FILLED}-answered.png"), full_page=False)
-    page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
-    page.locator(".validate-button").first.click()
-    result = page.locator(".validation-success, .validation-failed").first
-    result.wait_for(timeout=240_000)
-    page.screenshot(path=str(ARTIFACTS / f"{FILLED}-validated.png"))
-    assert "Success! Your notebook passes all the tests." in result.inner_text()
-    assert len([c for c in source.cells if course.is_test(c)]) > 0
+    first_plot = next(i for i, (_, _, images) in enumerate(outputs) if images)
+    page.evaluate("""async (i) => {
+        const nb = window.jupyterapp.shell.currentWidget.content;
+        const code = nb.widgets.map((c, k) => [c, k]).filter(([c]) => c.model.type === 'code');
+        await nb.scrollToItem(code[i][1]);
+    }""", first_plot)
+    page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"{assignment}-answered.png"))
+    if assignment == FILLED:
+        page.evaluate("() => { window.jupyterapp.commands.execute('docmanager:save'); }")
+        page.wait_for_timeout(1000)
+        page.locator(".validate-button").first.click()
+        result = page.locator(".validation-success, .validation-failed").first
+        result.wait_for(timeout=240_000)
+        page.screenshot(path=str(ARTIFACTS / f"{assignment}-validated.png"))
+        assert "Success! Your notebook passes all the tests." in result.inner_text()
     page.close()
