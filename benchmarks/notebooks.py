@@ -3,6 +3,7 @@ notebook, hidden tests included), one after the other on this machine.
 
     python benchmarks/notebooks.py
 """
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +22,8 @@ def main():
         nb = course.read_source(assignment)
         started = time.perf_counter()
         with tempfile.TemporaryDirectory() as scratch:
-            NotebookClient(nb, timeout=600, resources={"metadata": {"path": scratch}}).execute()
+            NotebookClient(nb, timeout=600, resources={"metadata": {"path": scratch}}).execute(
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         seconds = time.perf_counter() - started
         print(f"{assignment:<20} {seconds:8.1f}")
         if seconds > BUDGET:
