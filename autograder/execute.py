@@ -35,7 +35,6 @@ class CellResult:
     ename: str = ""
     evalue: str = ""
     line: int | None = None  # line of the cell where the exception surfaced
-    outputs: list = field(default_factory=list)
     tampered: list = field(default_factory=list)  # what the guard found replaced after this cell
 
 
@@ -47,14 +46,14 @@ def _failure_line(traceback):
     return None
 
 
-def _result(reply, cell):
+def _result(reply):
     content = (reply or {}).get("content", {})
     if content.get("status", "ok") == "ok":
-        return CellResult("ok", outputs=cell.outputs)
+        return CellResult("ok")
     ename = content.get("ename", "Error")
     status = "timeout" if ename == TIMEOUT_ENAME else "error"
     return CellResult(status, ename, content.get("evalue", ""),
-                      _failure_line(content.get("traceback")), cell.outputs)
+                      _failure_line(content.get("traceback")))
 
 
 class _CappedClient(NotebookClient):
@@ -153,7 +152,7 @@ class Session:
         except DeadKernelError:
             return CellResult("died", "DeadKernelError", "the kernel died while running this cell "
                                                          "(it crashed, ran out of memory, or exited)")
-        return _result(self._replies.get(index), cell)
+        return _result(self._replies.get(index))
 
 
 async def run_cells(nb, *, limits, cwd, env, sandboxed, preamble="", guarded=()):
