@@ -11,13 +11,14 @@ def _release(args):
     if args.check:
         problems = release.stale()
         if problems:
-            print("notebooks/ is not what solutions/ generates; run `python -m autograder release`:")
+            print("notebooks/ (or a source's Colab cell) is not what solutions/ generates;"
+                  " run `python -m autograder release`:")
             print("\n".join(f"  {p}" for p in problems))
             return 1
         print(f"notebooks/ matches solutions/ ({len(course.assignments())} assignments).")
         return 0
     changed = release.release()
-    print(f"wrote {len(changed)} release notebook(s)" + "".join(f"\n  {p}" for p in changed))
+    print(f"wrote {len(changed)} notebook(s)" + "".join(f"\n  {p}" for p in changed))
     return 0
 
 

@@ -1,10 +1,14 @@
 """The student's view, in a real browser: JupyterLab opens every release
-notebook, runs it, renders its plots, and nbgrader's Validate button accepts
-a notebook whose answers were typed in through the editor.
+notebook and runs it, which stops at the first unanswered exercise; with the
+answers typed in through the editor, every notebook runs without an error,
+renders its plots on an opaque light background (screenshots in the light
+and the dark theme), and nbgrader's Validate button accepts it.
 
 Needs Debian's chromium and pip's playwright (both installed by `make setup`);
 screenshots are saved under test-artifacts/browser/.
 """
+import base64
+import io
 import json
 import os
 import secrets
@@ -21,7 +25,7 @@ from autograder import course, demo
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = course.ROOT / "test-artifacts" / "browser"
-FILLED = "05_clipping"  # answered through the editor, then validated
+VALIDATED_STUBS = "05_clipping"  # Validate on the untouched release, too
 EXPECTED_STUB_ERRORS = {"NotImplementedError", "CheckFailed", "AssertionError"}
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")
@@ -36,6 +40,10 @@ def lab(tmp_path_factory):
     settings.mkdir(parents=True)
     # Render every cell (no virtual scrolling), so each is in the page.
     (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    notifications = root / "settings" / "@jupyterlab" / "apputils-extension"
+    notifications.mkdir(parents=True)
+    # No "get notified about Jupyter news?" toast over the screenshots.
+    (notifications / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -112,6 +120,30 @@ def _outputs(page):
         })""")
 
 
+def _images(page):
+    """Every PNG in the notebook's outputs, decoded."""
+    from PIL import Image
+    encoded = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets
+        .filter(c => c.model.type === 'code')
+        .flatMap(c => c.model.outputs.toJSON())
+        .filter(o => o.data && o.data['image/png'])
+        .map(o => o.data['image/png'])""")
+    return [Image.open(io.BytesIO(base64.b64decode(data))) for data in encoded]
+
+
+def _validate(page, assignment, name):
+    """Save, click nbgrader's Validate, screenshot, and return the dialog's text."""
+    page.evaluate("() => { window.jupyterapp.commands.execute('docmanager:save'); }")
+    page.wait_for_timeout(1000)
+    page.locator(".validate-button").first.click()
+    result = page.locator(".validation-success, .validation-failed").first
+    result.wait_for(timeout=240_000)
+    page.screenshot(path=str(ARTIFACTS / f"{assignment}-{name}.png"))
+    text = result.inner_text()
+    page.keyboard.press("Escape")
+    return text
+
+
 @pytest.mark.parametrize("assignment", course.assignments())
 def test_release_notebook_runs_in_jupyterlab(browser, lab, assignment):
     page = _open(browser, lab, assignment)
@@ -122,6 +154,9 @@ def test_release_notebook_runs_in_jupyterlab(browser, lab, assignment):
     assert errors, "running the untouched release stops at an unanswered exercise"
     first_gid, first = errors[0]
     assert set(first) <= EXPECTED_STUB_ERRORS, f"{first_gid}: unexpected {first}"
+    if assignment == VALIDATED_STUBS:
+        text = _validate(page, assignment, "release-validated")
+        assert "NotImplementedError" in text, "Validate names the unanswered exercises"
     page.close()
 
 
@@ -164,12 +199,21 @@ def test_answers_typed_in_the_editor_run_and_plot(browser, lab, assignment):
     }""", first_plot)
     page.locator(".jp-OutputArea-output img").first.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / f"{assignment}-answered.png"))
-    if assignment == FILLED:
-        page.evaluate("() => { window.jupyterapp.commands.execute('docmanager:save'); }")
-        page.wait_for_timeout(1000)
-        page.locator(".validate-button").first.click()
-        result = page.locator(".validation-success, .validation-failed").first
-        result.wait_for(timeout=240_000)
-        page.screenshot(path=str(ARTIFACTS / f"{assignment}-validated.png"))
-        assert "Success! Your notebook passes all the tests." in result.inner_text()
+    for image in _images(page):
+        rgba = image.convert("RGBA")
+        assert rgba.getextrema()[3][0] == 255, "plots are opaque (readable on a dark theme)"
+        assert min(rgba.getpixel((0, 0))[:3]) > 230, "plots have a light background of their own"
+    _set_theme(page, "JupyterLab Dark")
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"{assignment}-answered-dark.png"))
+    finally:
+        _set_theme(page, "JupyterLab Light")
+    assert "Success! Your notebook passes all the tests." in _validate(page, assignment, "validated")
     page.close()
+
+
+def _set_theme(page, theme):
+    page.evaluate("(t) => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})", theme)
+    light = "true" if "Light" in theme else "false"
+    page.wait_for_function("(l) => document.body.dataset.jpThemeLight === l", arg=light, timeout=30_000)
+    page.wait_for_timeout(500)

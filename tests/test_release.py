@@ -15,6 +15,8 @@ ASSIGNMENTS = course.assignments()
 def _copy_course(tmp_path):
     for folder in ("solutions", "notebooks"):
         shutil.copytree(course.ROOT / folder, tmp_path / folder)
+    for name in ("pyproject.toml", "requirements.txt"):  # the Colab cell's URL and pins
+        shutil.copy2(course.ROOT / name, tmp_path / name)
     return tmp_path
 
 
@@ -33,11 +35,21 @@ def test_check_fails_when_a_solution_changes(tmp_path):
     assert _check_cli(root).returncode == 0
     path = root / "solutions" / ASSIGNMENTS[0] / f"{ASSIGNMENTS[0]}.ipynb"
     nb = nbformat.read(path, as_version=4)
-    nb.cells[0].source += "\n\nOne more sentence."
+    title = next(c for c in nb.cells if c.cell_type == "markdown")
+    title.source += "\n\nOne more sentence."
     nbformat.write(nb, path)
     result = _check_cli(root)
     assert result.returncode != 0
     assert ASSIGNMENTS[0] in result.stdout
+
+
+def test_check_fails_when_a_colab_cell_is_out_of_date(tmp_path):
+    root = _copy_course(tmp_path)
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace("github.com/", "github.com/another-"))
+    result = _check_cli(root)
+    assert result.returncode != 0
+    assert str(root / "solutions" / ASSIGNMENTS[0]) in result.stdout, "the source's Colab cell is stale"
 
 
 def test_check_fails_on_a_stray_release(tmp_path):
