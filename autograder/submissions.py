@@ -5,7 +5,13 @@ A submission folder follows nbgrader's layout:
 is the source notebook with only the student's answer cells (and any cells
 the student added) taken from the submission: every locked cell, test cell,
 hidden test and all metadata come from ``solutions/``.
+
+Cells are recognised by nbgrader's ``grade_id``. An editor that drops cell
+metadata (Colab, or a copy into a fresh notebook) leaves cells without it;
+those are recognised by their content instead: a locked cell by its text,
+an answer cell by the names its release stub defines.
 """
+import ast
 import copy
 import json
 from dataclasses import dataclass
@@ -104,6 +110,57 @@ def _cell_source(cell):
     return "".join(source) if isinstance(source, list) else str(source)
 
 
+def _defined_names(source):
+    """Names the top level of ``source`` defines (functions, classes, assigned variables)."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return set()
+    names = set()
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
+
+
+class _Recogniser:
+    """Which source cell a student's cell is: by ``grade_id``, or, for a cell
+    that lost nbgrader's metadata, by its content. Each source cell is
+    recognised once; ``recovered`` lists what was found by content."""
+
+    def __init__(self, source_nb, stub_nb, student_nb):
+        self.source_ids = {course.grade_id(c) for c in source_nb.cells}
+        tagged = {course.grade_id(c) for c in student_nb.cells} & self.source_ids
+        self.locked_text = {}
+        self.answer_names = {}
+        for cell in stub_nb.cells:
+            gid = course.grade_id(cell)
+            if gid in tagged:
+                continue
+            if course.is_answer(cell):
+                self.answer_names[gid] = _defined_names(cell.source)
+            else:
+                self.locked_text.setdefault(cell.source.strip(), gid)
+        self.recovered = []
+
+    def __call__(self, cell):
+        gid = course.grade_id(cell)
+        if gid in self.source_ids or "nbgrader" in cell.get("metadata", {}):
+            return gid if gid in self.source_ids else None
+        text = _cell_source(cell)
+        gid = self.locked_text.pop(text.strip(), None)
+        if gid is None and cell.get("cell_type") == "code":
+            names = _defined_names(text)
+            gid = next((g for g, wanted in self.answer_names.items() if wanted and wanted <= names), None)
+        if gid is not None:
+            self.answer_names.pop(gid, None)
+            self.recovered.append(gid)
+        return gid
+
+
 def sanitise(source_nb, stub_nb, student_nb):
     """The notebook to execute for a student, and notes on what was overridden.
 
@@ -111,18 +168,23 @@ def sanitise(source_nb, stub_nb, student_nb):
     answers the student deleted or turned into another kind of cell.
     """
     answer_ids = {course.grade_id(c) for c in source_nb.cells if course.is_answer(c)}
-    source_ids = {course.grade_id(c) for c in source_nb.cells}
     stubs = {course.grade_id(c): c.source for c in stub_nb.cells if course.is_answer(c)}
+    recognise = _Recogniser(source_nb, stub_nb, student_nb)
     answers, added, notes = {}, {}, []
     anchor = None
     for cell in student_nb.cells:
-        gid = course.grade_id(cell)
-        if gid in source_ids and gid is not None:
+        gid = recognise(cell)
+        if gid is not None:
             anchor = gid
             if gid in answer_ids and cell.get("cell_type") == "code" and gid not in answers:
                 answers[gid] = _cell_source(cell)
         elif cell.get("cell_type") == "code" and _cell_source(cell).strip():
             added.setdefault(anchor, []).append(_cell_source(cell))
+    found = [gid for gid in recognise.recovered if gid in answer_ids]
+    if recognise.recovered:
+        notes.append(f"{len(recognise.recovered)} cell(s) had lost nbgrader's metadata (an editor such as "
+                     f"Colab drops it) and were recognised by their content"
+                     + (f", among them the answer cell(s) {', '.join(found)}" if found else ""))
     missing = sorted(answer_ids - answers.keys())
     if missing:
         notes.append(f"answer cell(s) not found in the submission, graded as unanswered: {', '.join(missing)}")
