@@ -7,6 +7,7 @@ has labelled axes, and no two legend entries differ by colour alone.
 """
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import nbformat
 import pytest
@@ -83,9 +84,16 @@ def _figures(assignment):
     return json.loads(nb.cells[-1].outputs[0]["text"])
 
 
-@pytest.fixture(scope="module", params=course.assignments())
-def figures(request):
-    found = _figures(request.param)
+@pytest.fixture(scope="module")
+def all_figures():
+    """Every notebook's figures; two kernels run side by side."""
+    with ThreadPoolExecutor(2) as pool:
+        return dict(zip(course.assignments(), pool.map(_figures, course.assignments())))
+
+
+@pytest.fixture(params=course.assignments())
+def figures(request, all_figures):
+    found = all_figures[request.param]
     assert found, f"{request.param} draws no figure"
     return found
 
