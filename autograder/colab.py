@@ -22,7 +22,7 @@ PACKAGE = "deepnets-autograder"
 # Import name -> pip distribution, where they differ.
 DISTRIBUTIONS = {"sklearn": "scikit-learn", "tensorflow": "tensorflow-cpu", "keras": "tensorflow-cpu",
                  "autograder": PACKAGE}
-_PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==(\S+)$")
+_PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;#]+)$")
 
 TEMPLATE = '''\
 # Google Colab only: install the course's checking helpers and anything else this
@@ -56,9 +56,9 @@ def repository():
                          f"the Colab cell ({exc!r})") from None
 
 
-def _pins():
-    lines = (course.ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    return dict(m.groups() for m in map(_PIN.match, lines) if m)
+def pins(lines):
+    """``{distribution: version}`` for the exact pins (``name==version``) among requirement lines."""
+    return dict(m.groups() for m in map(_PIN.match, (line.strip() for line in lines)) if m)
 
 
 def imported_modules(nb):
@@ -80,7 +80,8 @@ def requirement(module, repository_url):
     distribution = DISTRIBUTIONS.get(module, module)
     if distribution == PACKAGE:
         return f"{PACKAGE} @ git+{repository_url}"
-    version = _pins().get(distribution)
+    requirements = (course.ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    version = pins(requirements).get(distribution)
     return f"{distribution}=={version}" if version else distribution
 
 

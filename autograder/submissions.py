@@ -148,8 +148,10 @@ class _Recogniser:
 
     def __call__(self, cell):
         gid = course.grade_id(cell)
-        if gid in self.source_ids or "nbgrader" in cell.get("metadata", {}):
-            return gid if gid in self.source_ids else None
+        if gid in self.source_ids:
+            return gid
+        if "nbgrader" in cell.get("metadata", {}):  # tagged, but as no cell of the source
+            return None
         text = _cell_source(cell)
         gid = self.locked_text.pop(text.strip(), None)
         if gid is None and cell.get("cell_type") == "code":
